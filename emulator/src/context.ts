@@ -18,6 +18,8 @@ export interface EmulatorConfig {
 export interface Emulator {
   config: EmulatorConfig;
   state: State;
+  /** Clears all state and lays the seed again, as a new environment. */
+  reset(): void;
 }
 
 export type EmulatorEnv = {

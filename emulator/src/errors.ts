@@ -87,6 +87,40 @@ export const errors = {
       { code: 'CONSTRAINT_VIOLATION', ...(target ? { target } : {}), message },
     ]);
   },
+  /** 400 INVALID_DATA with an OUT_OF_RANGE detail naming the bounds that apply. */
+  outOfRange(target: string, minimum?: number, maximum?: number): PingOneError {
+    const bounds = [
+      minimum !== undefined ? `at least ${minimum}` : '',
+      maximum !== undefined ? `at most ${maximum}` : '',
+    ].filter(Boolean);
+    return errors.invalidData([
+      {
+        code: 'OUT_OF_RANGE',
+        target,
+        message: `${target} must be ${bounds.join(' and ')}.`,
+        innerError: {
+          ...(minimum !== undefined ? { rangeMinimumValue: minimum } : {}),
+          ...(maximum !== undefined ? { rangeMaximumValue: maximum } : {}),
+        },
+      },
+    ]);
+  },
+  /** 400 INVALID_DATA with an INVALID_VALUE detail for a string that breaks a documented pattern. */
+  patternMismatch(target: string, message: string, allowedPattern: string): PingOneError {
+    return errors.invalidData([{ code: 'INVALID_VALUE', target, message, innerError: { allowedPattern } }]);
+  },
+  /** 400 INVALID_REQUEST with an INVALID_FILTER detail: a `filter` the list cannot apply. */
+  invalidFilter(message: string, innerError?: Record<string, unknown>): PingOneError {
+    return errors.invalidRequest('The request could not be completed. The filter is not valid.', [
+      { code: 'INVALID_FILTER', target: 'filter', message, ...(innerError ? { innerError } : {}) },
+    ]);
+  },
+  /** 400 INVALID_DATA / INVALID_VALUE on `password`: `rules` holds one message per broken rule. */
+  passwordRejected(rules: Record<string, string>): PingOneError {
+    return errors.invalidData([
+      { code: 'INVALID_VALUE', target: 'password', message: 'The password does not satisfy the password policy.', innerError: rules },
+    ]);
+  },
   /** 400 INVALID_REQUEST: the request itself is malformed (bad JSON, bad filter, bad parameter). */
   invalidRequest(message: string, details?: ErrorDetail[]): PingOneError {
     return new PingOneError(400, 'INVALID_REQUEST', message, details);
@@ -128,6 +162,14 @@ export const errors = {
   /** 500 UNEXPECTED_ERROR: leaks nothing of the cause. */
   unexpected(): PingOneError {
     return new PingOneError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.');
+  },
+  /** 400 REQUEST_FAILED: a valid request the current state refuses (a locked device, no device). */
+  requestFailed(message: string, details: ErrorDetail[]): PingOneError {
+    return new PingOneError(400, 'REQUEST_FAILED', message, details);
+  },
+  /** 501 NOT_IMPLEMENTED for a feature of a served operation (a parameter, an action type). */
+  unsupportedFeature(message: string): PingOneError {
+    return new PingOneError(501, 'NOT_IMPLEMENTED', message);
   },
   /** 501 NOT_IMPLEMENTED: a PingOne operation this emulator does not serve (see its README). */
   notImplemented(method: string, path: string): PingOneError {

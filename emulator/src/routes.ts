@@ -51,6 +51,7 @@ export const routes: Route[] = [
   { method: 'GET', path: `${ENV}/resources`, operationId: 'readAllResources', plane: 'management', handler: resources.readAllResources },
   { method: 'GET', path: `${ENV}/resources/:resourceID`, operationId: 'readOneResource', plane: 'management', handler: resources.readOneResource },
   { method: 'GET', path: `${ENV}/resources/:resourceID/scopes`, operationId: 'readAllResourceScopes', plane: 'management', handler: resources.readAllResourceScopes },
+  { method: 'GET', path: `${ENV}/resources/:resourceID/scopes/:scopeID`, operationId: 'readOneResourceScope', plane: 'management', handler: resources.readOneResourceScope },
 
   { method: 'POST', path: `${ENV}/applications/:appID/grants`, operationId: 'createApplicationGrant', plane: 'management', handler: grants.createApplicationGrant },
   { method: 'GET', path: `${ENV}/applications/:appID/grants`, operationId: 'readAllApplicationGrants', plane: 'management', handler: grants.readAllApplicationGrants },
@@ -82,6 +83,7 @@ export const routes: Route[] = [
   { method: 'GET', path: `${ENV}/users/:userID`, operationId: 'readUser', plane: 'management', handler: users.readUser },
   { method: 'DELETE', path: `${ENV}/users/:userID`, operationId: 'deleteUser', plane: 'management', handler: users.deleteUser },
   { method: 'PUT', path: `${ENV}/users/:userID/password`, operationId: 'updateUserPassword', plane: 'management', handler: users.updateUserPassword },
+  { method: 'GET', path: `${ENV}/users/:userID/password`, operationId: 'readUserPassword', plane: 'management', handler: users.readUserPassword },
   { method: 'GET', path: `${ENV}/users/:userID/mfaEnabled`, operationId: 'readUserMFAEnabled', plane: 'management', handler: users.readUserMFAEnabled },
   { method: 'PUT', path: `${ENV}/users/:userID/mfaEnabled`, operationId: 'updateUserMFAEnabled', plane: 'management', handler: users.updateUserMFAEnabled },
 

@@ -39,7 +39,7 @@ export function createEmulator(options: EmulatorOptions): EmulatorApp {
     apiBaseUrl: options.apiBaseUrl ?? '',
     authBaseUrl: options.authBaseUrl ?? '',
   };
-  const emulator: Emulator = { config, state };
+  const emulator: Emulator = { config, state, reset: () => reset() };
   const reset = () => {
     state.clear();
     seed(emulator);

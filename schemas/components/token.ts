@@ -1,0 +1,73 @@
+import { arrayOf, count, enumOf, object, secret, strings, text, uri, type Schema } from './common.ts';
+
+/** The token endpoint's success body (RFC 6749 §5.1) and the provider's published keys. */
+export const tokenSchemas: Record<string, Schema> = {
+  TokenResponse: object(
+    {
+      access_token: secret,
+      token_type: enumOf(['Bearer']),
+      expires_in: { ...count, minimum: 1 },
+      scope: text,
+      id_token: secret,
+      refresh_token: secret,
+    },
+    ['access_token', 'token_type', 'expires_in'],
+  ),
+  JsonWebKey: {
+    ...object(
+      {
+        kty: enumOf(['RSA', 'EC', 'OKP', 'oct']),
+        kid: { type: 'string', minLength: 1 },
+        use: enumOf(['sig', 'enc']),
+        alg: text,
+        n: text,
+        e: text,
+        crv: text,
+        x: text,
+        y: text,
+        x5c: strings,
+        x5t: text,
+        'x5t#S256': text,
+      },
+      ['kty', 'kid'],
+    ),
+    if: { required: ['kty'], properties: { kty: { const: 'RSA' } } },
+    then: { required: ['n', 'e'] },
+  },
+  JsonWebKeySet: object({ keys: arrayOf({ $ref: '#/components/schemas/JsonWebKey' }, { minItems: 1 }) }, ['keys']),
+  OpenIDConfiguration: object(
+    {
+      issuer: uri,
+      authorization_endpoint: uri,
+      token_endpoint: uri,
+      jwks_uri: uri,
+      userinfo_endpoint: uri,
+      end_session_endpoint: uri,
+      introspection_endpoint: uri,
+      revocation_endpoint: uri,
+      pushed_authorization_request_endpoint: uri,
+      response_types_supported: strings,
+      response_modes_supported: strings,
+      grant_types_supported: strings,
+      subject_types_supported: arrayOf(enumOf(['public', 'pairwise'])),
+      id_token_signing_alg_values_supported: strings,
+      token_endpoint_auth_methods_supported: strings,
+      scopes_supported: strings,
+      claims_supported: strings,
+      code_challenge_methods_supported: strings,
+      request_parameter_supported: { type: 'boolean' },
+      request_object_signing_alg_values_supported: strings,
+      userinfo_signing_alg_values_supported: strings,
+      claims_parameter_supported: { type: 'boolean' },
+    },
+    [
+      'issuer',
+      'authorization_endpoint',
+      'token_endpoint',
+      'jwks_uri',
+      'response_types_supported',
+      'subject_types_supported',
+      'id_token_signing_alg_values_supported',
+    ],
+  ),
+};

@@ -33,7 +33,11 @@ export default defineConfig({
     ['html', { outputFolder: path.join(reports, 'html'), open: 'never' }],
     ['junit', { outputFile: path.join(reports, 'junit.xml') }],
     ['./lib/reporters/summary-reporter.ts', { outputFile: path.join(reports, 'summary.json') }],
+    // CI shards write blob reports that one job merges into a single HTML report.
+    ...(process.env.SUITE_BLOB_REPORT === '1' ? [['blob', { outputDir: path.join(reports, 'blob') }] as const] : []),
   ],
+  // Labels every test in a merged report with its tenant, e.g. `@sandbox-eu` (must start with @).
+  ...(process.env.SUITE_REPORT_TAG ? { tag: process.env.SUITE_REPORT_TAG } : {}),
   metadata: {
     target: settings.target === 'emulator' ? 'embedded PingOne emulator' : 'PingOne',
     region: settings.region ?? '(explicit URLs)',

@@ -163,6 +163,29 @@ export const errors = {
   unexpected(): PingOneError {
     return new PingOneError(500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.');
   },
+  /**
+   * 409 INVALID_DATA / CONSTRAINT_VIOLATION: the request clashes with the resource's current state.
+   * PingOne lists 409 on its operations but documents no code of its own for it.
+   */
+  conflict(message: string): PingOneError {
+    return new PingOneError(409, 'INVALID_DATA', 'The request could not be completed. It conflicts with the current state of the resource.', [
+      { code: 'CONSTRAINT_VIOLATION', message },
+    ]);
+  },
+  /** 502 BAD_GATEWAY in PingOne's general error shape: an upstream service did not answer. */
+  badGateway(): PingOneError {
+    return new PingOneError(502, 'BAD_GATEWAY', 'The request could not be completed. An upstream service did not answer.');
+  },
+  /** 503 SERVICE_UNAVAILABLE in PingOne's general error shape, with Retry-After when given. */
+  serviceUnavailable(retryAfter?: string): PingOneError {
+    return new PingOneError(
+      503,
+      'SERVICE_UNAVAILABLE',
+      'The request could not be completed. The service is unavailable; try again later.',
+      undefined,
+      retryAfter === undefined ? {} : { 'Retry-After': retryAfter },
+    );
+  },
   /** 400 REQUEST_FAILED: a valid request the current state refuses (a locked device, no device). */
   requestFailed(message: string, details: ErrorDetail[]): PingOneError {
     return new PingOneError(400, 'REQUEST_FAILED', message, details);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { RunningEmulator } from '../src/server.ts';
+import { createEmulator, type RunningEmulator } from '../src/server.ts';
 import {
   AuthClient,
   expectError,
@@ -98,6 +98,27 @@ test.describe('authorize in pi.flow mode', () => {
       new RegExp(`/${emulator.config.environmentId}/signon/\\?flowId=[0-9a-f-]{36}$`),
     );
   });
+});
+
+test('names the apps host beside an auth host, and sets a Secure cookie on https', async () => {
+  const hosted = createEmulator({
+    environmentId: emulator.config.environmentId,
+    clientId: 'worker',
+    clientSecret: 'worker-secret',
+    apiBaseUrl: 'https://api.pingone.eu',
+    authBaseUrl: 'https://auth.pingone.eu',
+  });
+  const fixture = mfaFixture(hosted);
+  const query = new URLSearchParams(piFlowParams(fixture, await loginHintToken(hosted, fixture)));
+  const base = `https://auth.pingone.eu/${hosted.config.environmentId}`;
+  const response = await hosted.app.request(`${base}/as/authorize?${query}`);
+  const flow = await response.json();
+
+  expect(flow._links.signOnPage.href).toBe(
+    `https://apps.pingone.eu/${hosted.config.environmentId}/signon/?flowId=${flow.id}`,
+  );
+  expect(flow._links.self.href).toBe(`${base}/flows/${flow.id}`);
+  expect(response.headers.get('set-cookie')).toContain('Secure');
 });
 
 test.describe('authorize refusals', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from '@playwright/test';
 import { SignJWT } from 'jose';
+import type { Emulator } from '../src/context.ts';
 import { issuer } from '../src/hal.ts';
 import { startEmulator, type RunningEmulator } from '../src/server.ts';
 import type { Entity } from '../src/state.ts';
@@ -64,7 +65,7 @@ export const REDIRECT_URI = 'https://example.com';
  * stores: a WEB_APP and its secret, a device authentication policy, a sign-on policy with one
  * action assigned to the app, and an MFA-enabled user with one ACTIVE SMS test device.
  */
-export function mfaFixture(emulator: RunningEmulator, options: FixtureOptions = {}): MfaFixture {
+export function mfaFixture(emulator: Emulator, options: FixtureOptions = {}): MfaFixture {
   const { collections } = emulator.state;
   const environment = { id: emulator.config.environmentId };
   const at = emulator.state.timestamp();
@@ -187,7 +188,7 @@ export interface HintOptions {
  * secret, iss = client id, aud = issuer, iat = now, exp = now + 1 h on the emulator's clock).
  */
 export async function loginHintToken(
-  emulator: RunningEmulator,
+  emulator: Emulator,
   fixture: MfaFixture,
   options: HintOptions = {},
 ): Promise<string> {

@@ -43,7 +43,7 @@ test.describe('the examples', () => {
     });
   }
 
-  test('cover both planes, every success status, and the error statuses', () => {
+  test('cover every success status and each documented error status', () => {
     const statuses = new Set(examples().map((example) => example.status));
     for (const status of [200, 201, 204, 400, 401, 403, 404, 415, 429, 500]) expect(statuses).toContain(status);
   });

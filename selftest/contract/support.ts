@@ -51,23 +51,33 @@ function parentOf(body: unknown, path: string): [Record<string | number, unknown
   const steps = segments(path);
   const last = steps.pop()!;
   let node = body as Record<string | number, unknown>;
-  for (const segment of steps) node = node[segment] as Record<string | number, unknown>;
-  valueAt(body, path);
+  for (const segment of steps) {
+    node = node?.[segment] as Record<string | number, unknown>;
+    if (node === null || typeof node !== 'object') throw new Error(`The parent of ${path} is not in the example`);
+  }
   return [node, last];
 }
 
-/** A copy of `body` without the field at `path`. */
+/** A copy of `body` without the field at `path`, which must be there. */
 export function without(body: unknown, path: string): unknown {
+  valueAt(body, path);
   const copy = structuredClone(body);
   const [parent, key] = parentOf(copy, path);
   delete parent[key];
   return copy;
 }
 
-/** A copy of `body` with `value` at `path`. */
+/** A copy of `body` with `value` replacing the field at `path`, which must be there. */
 export function withValue(body: unknown, path: string, value: unknown): unknown {
+  valueAt(body, path);
+  return withAdded(body, path, value, true);
+}
+
+/** A copy of `body` with a new field at `path`; its parent must be there, the field must not. */
+export function withAdded(body: unknown, path: string, value: unknown, replace = false): unknown {
   const copy = structuredClone(body);
   const [parent, key] = parentOf(copy, path);
+  if (!replace && key in parent) throw new Error(`${path} is already in the example`);
   parent[key] = value;
   return copy;
 }

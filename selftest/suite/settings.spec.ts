@@ -52,7 +52,13 @@ test('names every bad variable with its fix, in one error', () => {
 });
 
 test("refuses the emulator's example credentials against a PingOne target", () => {
-  const found = problems({ ...emulatorDefaults(), PINGONE_REGION: 'NA' } as never);
+  const seed = emulatorDefaults();
+  const found = problems({
+    PINGONE_REGION: 'NA',
+    PINGONE_ENVIRONMENT_ID: seed.environmentId,
+    PINGONE_CLIENT_ID: seed.clientId,
+    PINGONE_CLIENT_SECRET: seed.clientSecret,
+  });
 
   expect(found.map((p) => p.variable)).toContain('PINGONE_CLIENT_SECRET');
   expect(found[0]!.problem).toContain("emulator's example value");

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Emulator } from '../context.ts';
 import type { Collection, Entity } from '../state.ts';
+import { recordSecret } from '../testing/secrets.ts';
 import type { UserGrant } from './user-tokens.ts';
 
 /** How long an authorization code can be redeemed: 60 seconds. */
@@ -20,6 +21,7 @@ export interface AuthorizationCode extends Entity, CodeGrant {
 /** Issues a single-use code for `grant`, valid for {@link AUTHORIZATION_CODE_LIFETIME_MS}. */
 export function issueAuthorizationCode(emulator: Emulator, grant: CodeGrant): string {
   const code = randomBytes(32).toString('base64url');
+  recordSecret(emulator, 'authorization code', code);
   codes(emulator).insert({
     id: randomUUID(),
     codeHash: hash(code),

@@ -7,6 +7,7 @@ import { flowView, resumeUrl, signOnPage } from './flow-view.ts';
 import { verifyLoginHintToken } from './login-hint-token.ts';
 import { advance, signOnPolicyFor } from './policy-evaluation.ts';
 import { newSessionToken, setSessionCookie } from './session-cookie.ts';
+import { recordSecret } from '../testing/secrets.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -20,6 +21,7 @@ export async function authorize(c: EmulatorContext): Promise<Response> {
   const emulator = c.get('emulator');
   const params = await readParams(c);
   const { request, application, loginHintToken } = parseAuthorizeRequest(emulator, params);
+  recordSecret(emulator, 'login_hint_token', loginHintToken);
   const user = await verifyLoginHintToken(emulator, application, loginHintToken);
 
   const { policy, actions } = signOnPolicyFor(emulator, application);
@@ -35,6 +37,7 @@ export async function authorize(c: EmulatorContext): Promise<Response> {
   flows(emulator).insert(flow);
   c.get('log')('flow started flow=%s status=%s', flow.id, flow.status);
 
+  recordSecret(emulator, 'session cookie', flow.sessionToken);
   setSessionCookie(c, flow.sessionToken);
   c.header('Cache-Control', 'no-store');
   if (request.responseMode === 'pi.flow') return c.json(flowView(emulator, flow));

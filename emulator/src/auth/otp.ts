@@ -2,6 +2,7 @@ import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Emulator } from '../context.ts';
 import { errors, type PingOneError } from '../errors.ts';
 import type { Entity } from '../state.ts';
+import { recordSecret } from '../testing/secrets.ts';
 import type { Flow } from './flow.ts';
 import { deliveryAddress, methodKey, type OtpDeviceType } from './mfa-devices.ts';
 
@@ -54,6 +55,7 @@ export function sendOtp(
   assertNotLocked(emulator, device);
 
   const value = generateOtp(settings.length);
+  recordSecret(emulator, 'otp', value);
   flow.otp = { value, deviceId: device.id, expiresAt: state.now() + settings.lifetimeMs };
   if (device.testMode === true) return;
 

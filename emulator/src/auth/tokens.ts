@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { Emulator } from '../context.ts';
 import { issuer } from '../hal.ts';
+import { recordSecret } from '../testing/secrets.ts';
 
 /** Lifetime of access and ID tokens, as PingOne's default: one hour. */
 export const TOKEN_LIFETIME_SECONDS = 3600;
@@ -16,5 +17,6 @@ export async function signToken(emulator: Emulator, claims: Record<string, unkno
     .setIssuedAt(now)
     .setExpirationTime(now + lifetimeSeconds)
     .setJti(randomUUID())
-    .sign(privateKey);
+    .sign(privateKey)
+    .then((token) => (recordSecret(emulator, 'token', token), token));
 }

@@ -4,6 +4,7 @@ import { errors } from '../errors.ts';
 import { apiHref, collection, resource } from '../hal.ts';
 import { readJson } from '../request.ts';
 import type { Entity } from '../state.ts';
+import { recordSecret } from '../testing/secrets.ts';
 import { applicationFields } from './application-body.ts';
 import {
   created,
@@ -42,7 +43,9 @@ export async function createApplication(c: EmulatorContext): Promise<Response> {
   if (existing) throw errors.uniquenessViolation('name', name, existing.id);
 
   const application = emulator.state.collections.applications.insert(newEntity(emulator, fields));
-  emulator.state.collections.applicationSecrets.insert({ id: application.id, secret: newSecret() });
+  const secret = newSecret();
+  recordSecret(emulator, 'application secret', secret);
+  emulator.state.collections.applicationSecrets.insert({ id: application.id, secret });
   return created(c, renderApplication(emulator, application));
 }
 

@@ -4,6 +4,7 @@ import { apiHref } from '../hal.ts';
 import { booleanField, readJson, requiredString } from '../request.ts';
 import { standardPasswordPolicyId } from '../seed.ts';
 import type { Entity } from '../state.ts';
+import { recordSecret } from '../testing/secrets.ts';
 import { emulatorOf, ref } from './common.ts';
 import { hashPassword, standardPolicyViolations, verifyPassword } from './password-policy.ts';
 import { pathUser, profileValues } from './user-resource.ts';
@@ -12,15 +13,17 @@ import { pathUser, profileValues } from './user-resource.ts';
 export const PASSWORD_SET = 'application/vnd.pingidentity.password.set+json';
 
 /**
- * Sets a user's password after checking it against the Standard policy and the current password.
- * Kept as an scrypt hash under the user's id in `passwords`; never returned.
+ * The `passwords` record for a new password of `user`, after checking it against the Standard
+ * policy and the current password: an scrypt hash under the user's id, never returned. The caller
+ * inserts it, after its own checks, so that nothing is stored for a request that fails.
  */
-export async function setPassword(
+export async function passwordRecord(
   emulator: Emulator,
   user: Entity,
   value: string,
   forceChange: boolean,
 ): Promise<Entity> {
+  recordSecret(emulator, 'password', value);
   const { passwords } = emulator.state.collections;
   const current = passwords.get(user.id);
   const broken = standardPolicyViolations(value, profileValues(user)) ?? {};
@@ -28,12 +31,12 @@ export async function setPassword(
     broken.notSimilarToCurrent = 'The new password must differ from the current password.';
   if (Object.keys(broken).length) throw errors.passwordRejected(broken);
 
-  return passwords.insert({
+  return {
     id: user.id,
     hash: await hashPassword(value),
     status: forceChange ? 'MUST_CHANGE_PASSWORD' : 'OK',
     lastChangedAt: emulator.state.timestamp(),
-  });
+  };
 }
 
 /** The password state PingOne answers: no hash, only status and when it last changed. */
@@ -60,8 +63,9 @@ export async function updateUserPassword(c: EmulatorContext): Promise<Response> 
   const value = requiredString(body.value, 'value');
   const forceChange = booleanField(body.forceChange, 'forceChange', true);
 
-  const stored = await setPassword(emulator, user, value, forceChange);
-  return c.json(renderPasswordState(emulator, user, stored));
+  const record = await passwordRecord(emulator, user, value, forceChange);
+  const stored = emulator.state.collections.passwords.insert(record);
+  return c.json(renderPasswordState(emulator, pathUser(c), stored));
 }
 
 /** `GET /users/{userID}/password`: the password state (`NO_PASSWORD` before one is set). */

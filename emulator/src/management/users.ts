@@ -6,7 +6,7 @@ import { created, emulatorOf, findByField, newEntity, noContent, ref, refId } fr
 import { emailField, objectField } from './fields.ts';
 import { matchesFilter, parseFilter } from './filter.ts';
 import { defaultPopulation } from './populations.ts';
-import { setPassword } from './user-password.ts';
+import { passwordRecord } from './user-password.ts';
 import { pathUser, renderUser } from './user-resource.ts';
 
 export { readUserPassword, updateUserPassword } from './user-password.ts';
@@ -40,24 +40,15 @@ export async function createUser(c: EmulatorContext): Promise<Response> {
   const populationId = reference(body.population, 'population');
   const mfaEnabled = booleanField(body.mfaEnabled, 'mfaEnabled') ?? false;
   const name = nameField(body.name);
-  const password = objectField(body.password, 'password');
-
+  const password = passwordField(body.password);
   if (!USERNAME.test(username) || [...username].length > 128)
     throw errors.patternMismatch(
       'username',
       'username must be 1 to 128 printable characters.',
       USERNAME.source,
     );
-  const taken = findByField(emulator, 'users', 'username', username, true);
-  if (taken) throw errors.uniquenessViolation('username', username, taken.id);
-  const population = populationId ?? defaultPopulation(emulator)?.id;
-  if (population === undefined) throw errors.requiredValue('population.id');
-  if (!emulator.state.collections.populations.get(population))
-    throw errors.invalidValue(
-      'population.id',
-      `No population with ID "${population}" exists in this environment.`,
-    );
 
+  const population = populationId ?? defaultPopulation(emulator)?.id;
   const user = newEntity(emulator, {
     account: { canAuthenticate: true, status: 'OK' },
     email,
@@ -67,22 +58,37 @@ export async function createUser(c: EmulatorContext): Promise<Response> {
     lifecycle: { status: 'ACCOUNT_OK' },
     mfaEnabled,
     ...(name ? { name } : {}),
-    population: ref(population),
+    population: ref(population ?? ''),
     username,
     verifyStatus: 'NOT_INITIATED',
     ...profileStrings(body),
   });
-  if (password) {
-    const value = requiredString(password.value, 'password.value');
-    await setPassword(
-      emulator,
-      user,
-      value,
-      booleanField(password.forceChange, 'password.forceChange') ?? false,
+  const record =
+    password && (await passwordRecord(emulator, user, password.value, password.forceChange));
+
+  // Checks against the state come after the one await, so nothing changes between check and insert.
+  const taken = findByField(emulator, 'users', 'username', username, true);
+  if (taken) throw errors.uniquenessViolation('username', username, taken.id);
+  if (population === undefined) throw errors.requiredValue('population.id');
+  if (!emulator.state.collections.populations.get(population))
+    throw errors.invalidValue(
+      'population.id',
+      `No population with ID "${population}" exists in this environment.`,
     );
-  }
+
   emulator.state.collections.users.insert(user);
+  if (record) emulator.state.collections.passwords.insert(record);
   return created(c, renderUser(emulator, user));
+}
+
+/** The optional initial `password {value, forceChange}` of a new user. */
+function passwordField(value: unknown): { value: string; forceChange: boolean } | undefined {
+  const password = objectField(value, 'password');
+  if (!password) return undefined;
+  return {
+    value: requiredString(password.value, 'password.value'),
+    forceChange: booleanField(password.forceChange, 'password.forceChange') ?? false,
+  };
 }
 
 function nameField(value: unknown): Record<string, string> | undefined {

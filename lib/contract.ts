@@ -196,7 +196,7 @@ function operationIndex(): Map<string, IndexedOperation> {
         const base = `/paths/${escape(path)}/${method}/responses/${status}`;
         responses.set(Number(status), {
           mediaTypes: Object.keys(content),
-          schemas: new Map(Object.keys(content).map((type) => [type, `${base}/content/${escape(type)}/schema`])),
+          schemas: new Map(Object.entries(content).map(([type, media]) => [type, schemaPointer(media, `${base}/content/${escape(type)}/schema`)])),
           requiredHeaders: Object.entries(headers).filter(([, h]) => (h as OpenAPIV3_1.HeaderObject).required).map(([name]) => name),
         });
       }
@@ -215,6 +215,12 @@ function operationIndex(): Map<string, IndexedOperation> {
     }
   }
   return index;
+}
+
+/** The pointer to compile: a `$ref`'s target, so that operations sharing a schema share its validator. */
+function schemaPointer(media: OpenAPIV3_1.MediaTypeObject, own: string): string {
+  const target = (media.schema as OpenAPIV3_1.ReferenceObject | undefined)?.$ref;
+  return target?.startsWith('#/') ? target.slice(1) : own;
 }
 
 /** A JSON pointer segment, URI-encoded for use in a `$ref`-style fragment. */

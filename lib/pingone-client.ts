@@ -103,11 +103,16 @@ export class PingOneClient {
   /** Sends the operation, retrying transient faults, and fails unless the answer is in contract. */
   async call<T = any>(operationId: string, options: CallOptions = {}): Promise<CallResult<T>> {
     const info = operation(operationId);
+    const callSite: { stack?: string } = {};
+    Error.captureStackTrace(callSite, this.call);
     const started = performance.now();
     const result = await this.send<T>(info, options);
     options.onAnswer?.(result);
     this.core.onVerdict?.(result.verdict, result.attempts, performance.now() - started);
-    if (!result.verdict.ok) throw new StepFailure({ step: this.scope.step, operation: info, result, expectStatus: options.expectStatus });
+    if (!result.verdict.ok) {
+      const failure = new StepFailure({ step: this.scope.step, operation: info, result, expectStatus: options.expectStatus });
+      throw pointAtCaller(failure, callSite.stack);
+    }
     const id = (result.body as { id?: unknown } | undefined)?.id;
     if (info.method === 'POST' && result.status === 201 && typeof id === 'string') this.core.created.set(id, Date.now());
     return result;
@@ -263,6 +268,16 @@ export class PingOneClient {
     const name = `${String(this.sequence).padStart(2, '0')} ${info.operationId} → ${result.status}`;
     await testInfo.attach(name, { body: JSON.stringify(exchange, null, 2), contentType: 'application/json' });
   }
+}
+
+/**
+ * Makes a failure point at the test line that made the call, not at this client: the report
+ * then shows the step's own code. Frames inside lib/ (client, create helpers) are left out.
+ */
+function pointAtCaller<E extends Error>(error: E, stack: string | undefined): E {
+  const frames = (stack ?? '').split('\n').slice(1).filter((frame) => !/[\\/]lib[\\/]/.test(frame));
+  if (frames.length > 0) error.stack = `${error.name}: ${error.message}\n${frames.join('\n')}`;
+  return error;
 }
 
 function defaultAuth(info: OperationInfo): CallAuth {

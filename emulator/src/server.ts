@@ -10,6 +10,7 @@ import { seed } from './seed.ts';
 import { State } from './state.ts';
 import { requireWorkerToken } from './management/bearer.ts';
 import { checkAuthEnvironment } from './auth/environment.ts';
+import { clearFaults, faultsFor } from './testing/faults.ts';
 
 const log = createDebug('emulator:http');
 
@@ -42,6 +43,7 @@ export function createEmulator(options: EmulatorOptions): EmulatorApp {
   const emulator: Emulator = { config, state, reset: () => reset() };
   const reset = () => {
     state.clear();
+    clearFaults(state);
     seed(emulator);
   };
   reset();
@@ -71,7 +73,7 @@ function handlersFor(route: Route): MiddlewareHandler<EmulatorEnv>[] {
     await next();
   };
   const guard = route.plane === 'management' ? [requireWorkerToken] : route.plane === 'auth' ? [checkAuthEnvironment] : [];
-  return [name, ...guard, route.handler as MiddlewareHandler<EmulatorEnv>];
+  return [name, ...faultsFor(route), ...guard, route.handler as MiddlewareHandler<EmulatorEnv>];
 }
 
 function matches(pattern: string, path: string): boolean {

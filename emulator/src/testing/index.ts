@@ -1,5 +1,7 @@
 import type { Route } from '../routes.ts';
 import { advanceClock, readClock } from './clock.ts';
+import { updateEnvironmentType } from './environment-type.ts';
+import { faultRoutes } from './faults.ts';
 import { clearOutbox, readOutbox } from './outbox.ts';
 import { PREFIX } from './prefix.ts';
 import { reset } from './reset.ts';
@@ -16,4 +18,6 @@ export const routes: Route[] = [
   { method: 'POST', path: `${PREFIX}/reset`, operationId: 'reset', plane: 'testing', handler: reset },
   { method: 'GET', path: `${PREFIX}/clock`, operationId: 'readClock', plane: 'testing', handler: readClock },
   { method: 'POST', path: `${PREFIX}/clock`, operationId: 'advanceClock', plane: 'testing', handler: advanceClock },
+  { method: 'PUT', path: `${PREFIX}/environment`, operationId: 'updateEnvironmentType', plane: 'testing', handler: updateEnvironmentType },
+  ...faultRoutes,
 ];

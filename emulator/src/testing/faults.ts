@@ -19,8 +19,6 @@ interface FaultRecord {
   fault: Fault;
   /** The chaos fault's random source: seeded when it has a seed. */
   random?: () => number;
-  /** Aborted when the fault is deleted: releases calls it is delaying. */
-  removed: AbortController;
 }
 
 /** The faults of one emulator, and when each id a 201 answered with was created. */
@@ -40,10 +38,9 @@ function storeOf(state: State): FaultStore {
   return store;
 }
 
-/** Forgets every fault and creation time, e.g. on reset. Releases delayed calls. */
+/** Forgets every fault and creation time, e.g. on reset. Calls already delayed keep waiting. */
 export function clearFaults(state: State): void {
   const store = storeOf(state);
-  for (const record of store.faults) record.removed.abort();
   store.faults = [];
   store.createdAt.clear();
 }
@@ -72,7 +69,7 @@ const injectFaults: MiddlewareHandler<EmulatorEnv> = async (c, next) => {
 
   for (const record of matching.filter((r) => r.fault.kind === 'delay')) {
     fire(c, record);
-    const carriedOn = await wait((record.fault as { ms: number }).ms, record.removed.signal, c.req.raw.signal);
+    const carriedOn = await wait((record.fault as { ms: number }).ms, c.req.raw.signal);
     if (!carriedOn) {
       c.get('log')('fault delay abandoned id=%s: the client closed the connection; the handler did not run', record.id);
       return answerError(errors.serviceUnavailable(), c);
@@ -180,22 +177,22 @@ function hit(c: EmulatorContext, record: FaultRecord): void {
   c.get('log')('fault fired id=%s kind=%s op=%s hits=%d', record.id, record.fault.kind, c.get('operationId'), record.hits);
 }
 
-/** Waits `ms`; true unless the client went away first. A removed fault ends the wait early. */
-function wait(ms: number, removed: AbortSignal, client: AbortSignal): Promise<boolean> {
+/**
+ * Waits `ms`; true unless the client went away first, in which case the handler must not run (a
+ * killed run must not create anything after the fact). Deleting the fault does not cut it short.
+ */
+function wait(ms: number, client: AbortSignal): Promise<boolean> {
   if (client.aborted) return Promise.resolve(false);
-  if (removed.aborted) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const done = (carriedOn: boolean) => {
+    const onClient = () => {
       clearTimeout(timer);
-      removed.removeEventListener('abort', onRemoved);
-      client.removeEventListener('abort', onClient);
-      resolve(carriedOn);
+      resolve(false);
     };
-    const onRemoved = () => done(true);
-    const onClient = () => done(false);
-    const timer = setTimeout(() => done(true), ms);
-    removed.addEventListener('abort', onRemoved);
-    client.addEventListener('abort', onClient);
+    const timer = setTimeout(() => {
+      client.removeEventListener('abort', onClient);
+      resolve(!client.aborted);
+    }, ms);
+    client.addEventListener('abort', onClient, { once: true });
   });
 }
 
@@ -226,7 +223,6 @@ export async function createFault(c: EmulatorContext): Promise<Response> {
     ...request,
     remaining: request.count === 0 ? null : request.count,
     hits: 0,
-    removed: new AbortController(),
     ...(fault.kind === 'chaos' ? { random: fault.seed === undefined ? Math.random : seededRandom(fault.seed) } : {}),
   };
 
@@ -243,9 +239,7 @@ export function readFaults(c: EmulatorContext): Response {
 
 /** `DELETE /__emulator/faults`: removes every fault. */
 export function deleteFaults(c: EmulatorContext): Response {
-  const store = storeOf(c.get('emulator').state);
-  for (const record of store.faults) record.removed.abort();
-  store.faults = [];
+  storeOf(c.get('emulator').state).faults = [];
   return c.body(null, 204);
 }
 
@@ -256,7 +250,6 @@ export function deleteFault(c: EmulatorContext): Response {
   const record = store.faults.find((candidate) => candidate.id === id);
   if (!record) throw errors.notFound(`No fault with ID "${id}" is set.`);
 
-  record.removed.abort();
   store.faults = store.faults.filter((candidate) => candidate !== record);
   return c.body(null, 204);
 }

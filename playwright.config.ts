@@ -68,5 +68,6 @@ export default defineConfig({
     { name: 'setup', testMatch: /setup\/.*\.setup\.ts/, teardown: 'cleanup' },
     { name: 'cleanup', testMatch: /cleanup\/.*\.teardown\.ts/ },
     { name: 'flow', testMatch: /flow\/.*\.spec\.ts/, dependencies: ['setup'] },
+    { name: 'error-contracts', testMatch: /error-contracts\/.*\.spec\.ts/, dependencies: ['setup'] },
   ],
 });

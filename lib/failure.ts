@@ -35,7 +35,7 @@ export class StepFailure extends Error {
       '',
       formatVerdict(result.verdict, { step }),
     ];
-    super(redactText(lines.join('\n')));
+    super(redactText(lines.join('\n').split('\n').flatMap((line) => wrap(line)).join('\n')));
     this.name = 'StepFailure';
     this.operationId = operation.operationId;
     this.status = result.status;
@@ -51,7 +51,9 @@ export class StepFailure extends Error {
         `Got:      no answer from ${input.url}: ${input.message}`,
         `Hint:     ${hintFor({ operationId: operation.operationId, transport: input.message })}`,
         ...retryLines(input.attempts),
-      ].join('\n'),
+      ]
+        .flatMap((line) => wrap(line))
+        .join('\n'),
     );
     error.name = 'StepFailure';
     return error;
@@ -67,6 +69,24 @@ function describeAnswer(body: unknown): { summary: string; details: string[] } |
     (detail) => `details: ${detail.code ?? '?'}${detail.target ? ` (target ${detail.target})` : ''}: ${detail.message ?? ''}`,
   );
   return { summary: `${error.code}: ${error.message}`, details };
+}
+
+/**
+ * Breaks a line longer than `width` at spaces, continuing under its label (`Hint:     `), so
+ * that the report's error box, which does not wrap, shows the whole answer and hint.
+ */
+function wrap(line: string, width = 96): string[] {
+  if (line.length <= width) return [line];
+  const indent = ' '.repeat(/^\s*(?:[A-Z][a-z]+:\s+)?/.exec(line)![0].length);
+  const lines: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    if (cut <= indent.length) break;
+    lines.push(rest.slice(0, cut));
+    rest = indent + rest.slice(cut + 1);
+  }
+  return [...lines, rest];
 }
 
 function retryLines(attempts: Attempt[]): string[] {

@@ -40,8 +40,8 @@ async function fromSource(settings: Settings, { flow, phone, request }: OtpReque
     }
     case 'outbox': {
       const response = await request.get(`${settings.apiUrl}/__emulator/outbox`, { params: { phone } });
-      const messages = (await response.json()) as { messages?: { otp?: string }[] };
-      const latest = messages.messages?.at(-1)?.otp;
+      const outbox = (await response.json()) as { _embedded?: { messages?: { otp?: string }[] } };
+      const latest = outbox._embedded?.messages?.at(-1)?.otp;
       if (!latest) throw new Error(`The emulator's outbox holds no SMS for the device's phone ${phone}.`);
       return latest;
     }

@@ -12,7 +12,7 @@ import { runSuite, startTenant, TEST_TENANT, type SuiteRun } from '../support/ru
  * the JUnit XML, summary.json, test-results, or the console. The secrets are the worker's
  * credentials and every value the emulator issued or received during the run.
  */
-test.describe.configure({ mode: 'parallel' });
+test.describe.configure({ mode: 'parallel', timeout: 120_000 });
 
 function runSecrets(emulator: RunningEmulator): ScannedSecret[] {
   const basic = Buffer.from(`${TEST_TENANT.clientId}:${TEST_TENANT.clientSecret}`).toString('base64');

@@ -70,12 +70,16 @@ const validators = new Map<string, ValidateFunction>();
 
 /** The operation `operationId`; throws for an id the contract does not have. */
 export function operation(operationId: string): OperationInfo {
-  return lookup(operationId).info;
+  return copy(lookup(operationId).info);
 }
 
 /** Every operation of the contract. */
 export function operations(): OperationInfo[] {
-  return [...operationIndex().values()].map((entry) => entry.info);
+  return [...operationIndex().values()].map((entry) => copy(entry.info));
+}
+
+function copy(info: OperationInfo): OperationInfo {
+  return { ...info, documentedStatuses: [...info.documentedStatuses] };
 }
 
 /**
@@ -104,11 +108,14 @@ export function checkResponse(
   const received = op.responses.get(response.status);
   if (response.status !== expectedStatus) {
     const note = received ? '' : ', which the contract does not document';
-    violations.push({ path: '$', message: `status must be ${expectedStatus} (got ${response.status}${note})` });
+    const message = `status must be ${expectedStatus} (got ${response.status}${note})`;
+    violations.push({ path: '$', message });
   }
+
   if (received) checkBody(received, response, mediaType, violations, unknownProperties);
   if (options.strict)
-    for (const path of unknownProperties) violations.push({ path, message: `${path} is not described by the contract` });
+    for (const path of unknownProperties)
+      violations.push({ path, message: `${path} is not described by the contract` });
 
   return {
     ok: violations.length === 0,
@@ -128,12 +135,13 @@ export function checkResponse(
 export function formatVerdict(verdict: Verdict, context: { step?: string } = {}): string {
   const expectedType = verdict.expected.mediaTypes.join(' or ') || '(no content)';
   const gotType = verdict.mediaType ?? (verdict.status === 204 ? '(no content)' : '(no media type)');
+  const expected = `${verdict.expected.statuses.join(' or ')} ${expectedType}`;
   const head =
     `${context.step ? `${context.step} — ` : ''}${verdict.operationId}: ` +
-    `expected ${verdict.expected.statuses.join(' or ')} ${expectedType}, got ${verdict.status} ${gotType}`;
-  const lines = verdict.violations.map((v) => {
-    const detail = v.message.startsWith(`${v.path} `) ? v.message.slice(v.path.length + 1) : v.message;
-    return `  ${v.path}: ${detail}`;
+    `expected ${expected}, got ${verdict.status} ${gotType}`;
+  const lines = verdict.violations.map(({ path, message }) => {
+    const detail = message.startsWith(`${path} `) ? message.slice(path.length + 1) : message;
+    return `  ${path}: ${detail}`;
   });
   const flagged = new Set(verdict.violations.map((v) => v.path));
   const unknown = verdict.unknownProperties.filter((path) => !flagged.has(path));
@@ -148,15 +156,17 @@ function checkBody(
   violations: Violation[],
   unknownProperties: string[],
 ): void {
-  for (const name of documented.requiredHeaders) {
-    if (!response.headers) break;
-    const value = Object.entries(response.headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
-    if (!value) violations.push({ path: '$', message: `header ${name} is required with ${response.status}` });
+  for (const name of response.headers ? documented.requiredHeaders : []) {
+    const present = Object.entries(response.headers!).some(
+      ([key, value]) => key.toLowerCase() === name.toLowerCase() && value,
+    );
+    if (!present) 
+      violations.push({ path: '$', message: `header ${name} is required with ${response.status}` });
   }
 
   if (documented.mediaTypes.length === 0) {
-    if (!isEmpty(response.body))
-      violations.push({ path: '$', message: `$ must be empty: ${response.status} has no content (got ${typeName(response.body)})` });
+    const message = `$ must be empty: ${response.status} has no content (got ${typeName(response.body)})`;
+    if (!isEmpty(response.body)) violations.push({ path: '$', message });
     return;
   }
   if (!mediaType || !documented.mediaTypes.includes(mediaType))
@@ -178,7 +188,7 @@ function checkBody(
 function lookup(operationId: string): IndexedOperation {
   const entry = operationIndex().get(operationId);
   if (!entry)
-    throw new Error(`Unknown operationId "${operationId}": schemas/pingone.openapi.ts has no such operation.`);
+    throw new Error(`Unknown operationId "${operationId}": the contract (schemas/) has no such operation.`);
   return entry;
 }
 
@@ -188,17 +198,12 @@ function operationIndex(): Map<string, IndexedOperation> {
   index = new Map();
   for (const [path, item] of Object.entries(contract.paths ?? {})) {
     for (const method of METHODS) {
-      const op = item?.[method as OpenAPIV3_1.HttpMethods] as (OpenAPIV3_1.OperationObject & { 'x-plane': OperationInfo['plane'] }) | undefined;
+      const op = item?.[method as OpenAPIV3_1.HttpMethods] as PlaneOperation | undefined;
       if (!op?.operationId) continue;
       const responses = new Map<number, DocumentedResponse>();
       for (const [status, response] of Object.entries(op.responses ?? {})) {
-        const { content = {}, headers = {} } = response as OpenAPIV3_1.ResponseObject;
         const base = `/paths/${escape(path)}/${method}/responses/${status}`;
-        responses.set(Number(status), {
-          mediaTypes: Object.keys(content),
-          schemas: new Map(Object.entries(content).map(([type, media]) => [type, schemaPointer(media, `${base}/content/${escape(type)}/schema`)])),
-          requiredHeaders: Object.entries(headers).filter(([, h]) => (h as OpenAPIV3_1.HeaderObject).required).map(([name]) => name),
-        });
+        responses.set(Number(status), documentedResponse(response as OpenAPIV3_1.ResponseObject, base));
       }
       const statuses = [...responses.keys()].sort((a, b) => a - b);
       const requestBody = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
@@ -217,7 +222,21 @@ function operationIndex(): Map<string, IndexedOperation> {
   return index;
 }
 
-/** The pointer to compile: a `$ref`'s target, so that operations sharing a schema share its validator. */
+type PlaneOperation = OpenAPIV3_1.OperationObject & { 'x-plane': OperationInfo['plane'] };
+
+function documentedResponse(response: OpenAPIV3_1.ResponseObject, pointer: string): DocumentedResponse {
+  const { content = {}, headers = {} } = response;
+  const schemas = Object.entries(content).map(([type, media]): [string, string] => [
+    type,
+    schemaPointer(media, `${pointer}/content/${escape(type)}/schema`),
+  ]);
+  const requiredHeaders = Object.entries(headers)
+    .filter(([, header]) => (header as OpenAPIV3_1.HeaderObject).required)
+    .map(([name]) => name);
+  return { mediaTypes: Object.keys(content), schemas: new Map(schemas), requiredHeaders };
+}
+
+/** The pointer to compile: a `$ref`'s target, so operations sharing a schema share its validator. */
 function schemaPointer(media: OpenAPIV3_1.MediaTypeObject, own: string): string {
   const target = (media.schema as OpenAPIV3_1.ReferenceObject | undefined)?.$ref;
   return target?.startsWith('#/') ? target.slice(1) : own;
@@ -243,7 +262,13 @@ function validator(pointer: string, strict: boolean): ValidateFunction {
 /** One Ajv instance per process, holding the document twice: as written, and strict. */
 function engine(): Ajv2020 {
   if (ajv) return ajv;
-  ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: true, verbose: true, unicodeRegExp: true });
+  ajv = new Ajv2020({
+    allErrors: true,
+    strict: false, // OpenAPI keywords (discriminator mapping, x-*) are not JSON Schema's
+    discriminator: true,
+    verbose: true, // errors carry their schema and data, for the messages below
+    unicodeRegExp: true, // PingOne's patterns use \p{…}
+  });
   formats.default(ajv);
   ajv.addSchema(forAjv(contract, false), LOOSE_ID);
   ajv.addSchema(forAjv(contract, true), STRICT_ID);
@@ -297,13 +322,13 @@ function describe(error: ErrorObject): Violation {
       path = jsonPath(error.instancePath, params.missingProperty);
       message = 'is required';
       break;
-    case 'discriminator':
+    case 'discriminator': {
       path = jsonPath(error.instancePath, params.tag);
-      message =
-        params.error === 'mapping'
-          ? `must be one of ${tagValues(error.parentSchema, params.tag).join(', ')} (got ${show(params.tagValue)})`
-          : `must be string (got ${typeName(params.tagValue)})`;
+      const values = tagValues(error.parentSchema, params.tag).join(', ');
+      if (params.error === 'mapping') message = `must be one of ${values} (got ${show(params.tagValue)})`;
+      else message = `must be string (got ${typeName(params.tagValue)})`;
       break;
+    }
     case 'type':
       message = `must be ${[params.type].flat().join(' or ')} (got ${typeName(data)})`;
       break;
@@ -321,11 +346,11 @@ function describe(error: ErrorObject): Violation {
       break;
     case 'minLength':
     case 'maxLength':
-      message = `must have at ${error.keyword === 'minLength' ? 'least' : 'most'} ${params.limit} characters`;
+      message = `must have ${error.keyword === 'minLength' ? 'at least' : 'at most'} ${params.limit} characters`;
       break;
     case 'minItems':
     case 'maxItems':
-      message = `must have at ${error.keyword === 'minItems' ? 'least' : 'most'} ${params.limit} items (got ${(data as unknown[]).length})`;
+      message = `must have ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${params.limit} items`;
       break;
     case 'minimum':
     case 'maximum':
@@ -342,11 +367,13 @@ function describe(error: ErrorObject): Violation {
   return { path, message: `${path} ${message}` };
 }
 
+type TaggedBranch = { properties?: Record<string, { const?: string; enum?: string[] }> };
+
 /** The values a discriminated `oneOf` accepts for its tag, read from the document's branches. */
 function tagValues(schema: unknown, tag: string): string[] {
   const branches = ((schema as { oneOf?: { $ref?: string }[] })?.oneOf ?? []).map((branch) => {
     const name = branch.$ref?.split('/').pop();
-    return (name ? contract.components?.schemas?.[name] : branch) as { properties?: Record<string, { const?: string; enum?: string[] }> };
+    return (name ? contract.components?.schemas?.[name] : branch) as TaggedBranch | undefined;
   });
   return branches.flatMap((branch) => {
     const property = branch?.properties?.[tag];
@@ -376,7 +403,7 @@ function typeName(value: unknown): string {
 }
 
 function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value);
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
   return `an ${typeName(value)}`;
 }

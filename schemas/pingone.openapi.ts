@@ -15,7 +15,12 @@ import { tokenSchemas } from './components/token.ts';
 import { requestSchemas } from './components/requests.ts';
 import { managementOperations } from './paths/management.ts';
 import { authOperations } from './paths/auth.ts';
-import { operationObject, type OperationSpec, type Plane, type PlaneExtension } from './paths/operation.ts';
+import {
+  operationObject,
+  type OperationSpec,
+  type Plane,
+  type PlaneExtension,
+} from './paths/operation.ts';
 
 const tld: OpenAPIV3_1.ServerVariableObject = {
   default: 'com',

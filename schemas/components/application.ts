@@ -29,7 +29,14 @@ export const APPLICATION_TYPES = [
 ] as const;
 
 /** The application types an administrator creates; PingOne's own portals are the others. */
-const CONFIGURABLE_OIDC_TYPES = ['WEB_APP', 'NATIVE_APP', 'SINGLE_PAGE_APP', 'WORKER', 'SERVICE', 'CUSTOM_APP'];
+const CONFIGURABLE_OIDC_TYPES = [
+  'WEB_APP',
+  'NATIVE_APP',
+  'SINGLE_PAGE_APP',
+  'WORKER',
+  'SERVICE',
+  'CUSTOM_APP',
+];
 
 export const GRANT_TYPES = [
   'AUTHORIZATION_CODE',

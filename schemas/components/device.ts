@@ -1,4 +1,15 @@
-import { bool, collection, enumOf, object, ref, secret, text, timestamp, uuid, type Schema } from './common.ts';
+import {
+  bool,
+  collection,
+  enumOf,
+  object,
+  ref,
+  secret,
+  text,
+  timestamp,
+  uuid,
+  type Schema,
+} from './common.ts';
 
 export const DEVICE_TYPES = [
   'SMS',

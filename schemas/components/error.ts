@@ -69,7 +69,11 @@ export const errorSchemas: Record<string, Schema> = {
       supportedOperators: arrayOf(text),
     }),
   ),
-  ApiErrorResponse401: errorBody(['ACCESS_FAILED'], ['INSUFFICIENT_PERMISSIONS', 'INVALID_TOKEN'], ID_CODE_MESSAGE),
+  ApiErrorResponse401: errorBody(
+    ['ACCESS_FAILED'],
+    ['INSUFFICIENT_PERMISSIONS', 'INVALID_TOKEN'],
+    ID_CODE_MESSAGE,
+  ),
   ApiErrorResponse403: errorBody(
     ['ACCESS_FAILED'],
     ['INSUFFICIENT_PERMISSIONS', 'LICENSE_EXCEEDED'],

@@ -35,8 +35,6 @@ const OTHER_FLOW_STATUSES = [
   'FAILED',
 ] as const;
 
-export const FLOW_STATUSES = ['OTP_REQUIRED', 'DEVICE_SELECTION_REQUIRED', 'COMPLETED', ...OTHER_FLOW_STATUSES] as const;
-
 /** A device as a flow lists it: the phone is masked (`*******01`). */
 const flowDevice = object(
   {
@@ -77,7 +75,7 @@ const embedded = (required: string[] = []): Schema =>
  * One flow status. A flow expires 15 minutes after its last activity (`expiresAt`); every action
  * link points at the same `/flows/{flowID}` URL and the request's media type selects the action.
  */
-function flow(status: Schema, required: string[], extra: Record<string, Property>): Schema {
+function flow(status: Schema, required: string[], extra: Record<string, Property> = {}): Schema {
   return object(
     {
       _links: ref('Links'),
@@ -98,18 +96,22 @@ function flow(status: Schema, required: string[], extra: Record<string, Property
 }
 
 export const flowSchemas: Record<string, Schema> = {
-  FlowOtpRequired: flow({ type: 'string', const: 'OTP_REQUIRED' }, ['environment', 'resumeUrl', 'createdAt', 'expiresAt', 'selectedDevice', '_embedded'], {
-    _links: links(['self', 'otp.check']),
-    _embedded: embedded(['devices']),
-    test: object({ otp: secret }, ['otp']),
-  }),
+  FlowOtpRequired: flow(
+    { type: 'string', const: 'OTP_REQUIRED' },
+    ['environment', 'resumeUrl', 'createdAt', 'expiresAt', 'selectedDevice', '_embedded'],
+    {
+      _links: links(['self', 'otp.check']),
+      _embedded: embedded(['devices']),
+      test: object({ otp: secret }, ['otp']),
+    },
+  ),
   FlowDeviceSelectionRequired: flow(
     { type: 'string', const: 'DEVICE_SELECTION_REQUIRED' },
     ['resumeUrl', 'createdAt', 'expiresAt', '_embedded'],
     { _links: links(['self', 'device.select']), _embedded: embedded(['devices']) },
   ),
-  FlowCompleted: flow({ type: 'string', const: 'COMPLETED' }, ['resumeUrl', 'createdAt', 'expiresAt'], {}),
-  FlowOther: flow(enumOf(OTHER_FLOW_STATUSES), [], {}),
+  FlowCompleted: flow({ type: 'string', const: 'COMPLETED' }, ['resumeUrl', 'createdAt', 'expiresAt']),
+  FlowOther: flow(enumOf(OTHER_FLOW_STATUSES), []),
   Flow: {
     type: 'object',
     required: ['status'],
@@ -123,7 +125,7 @@ export const flowSchemas: Record<string, Schema> = {
         ...Object.fromEntries(OTHER_FLOW_STATUSES.map((s) => [s, '#/components/schemas/FlowOther'])),
       },
     },
-    oneOf: [ref('FlowOtpRequired'), ref('FlowDeviceSelectionRequired'), ref('FlowCompleted'), ref('FlowOther')],
+    oneOf: ['FlowOtpRequired', 'FlowDeviceSelectionRequired', 'FlowCompleted', 'FlowOther'].map(ref),
   },
   /**
    * `GET /as/resume` in `pi.flow` mode: the authorization response as JSON. Only

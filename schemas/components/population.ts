@@ -1,4 +1,16 @@
-import { bool, collection, count, nonEmpty, object, ref, strings, text, timestamp, uuid, type Schema } from './common.ts';
+import {
+  bool,
+  collection,
+  count,
+  nonEmpty,
+  object,
+  ref,
+  strings,
+  text,
+  timestamp,
+  uuid,
+  type Schema,
+} from './common.ts';
 
 /**
  * A population. `default` and `userCount` decide whether it can be deleted: PingOne refuses to

@@ -1,4 +1,17 @@
-import { arrayOf, bool, collection, enumOf, nonEmpty, object, ref, strings, text, timestamp, uuid, type Schema } from './common.ts';
+import {
+  arrayOf,
+  bool,
+  collection,
+  enumOf,
+  nonEmpty,
+  object,
+  ref,
+  strings,
+  text,
+  timestamp,
+  uuid,
+  type Schema,
+} from './common.ts';
 
 /** Resources and their scopes. The flow picks the `openid` resource (type OPENID_CONNECT). */
 export const resourceSchemas: Record<string, Schema> = {

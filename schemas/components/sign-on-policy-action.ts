@@ -94,10 +94,10 @@ export const signOnPolicyActionSchemas: Record<string, Schema> = {
       mapping: {
         MULTI_FACTOR_AUTHENTICATION: '#/components/schemas/SignOnPolicyActionMFA',
         LOGIN: '#/components/schemas/SignOnPolicyActionLogin',
-        ...Object.fromEntries(OTHER_ACTION_TYPES.map((t) => [t, '#/components/schemas/SignOnPolicyActionOther'])),
+        ...Object.fromEntries(OTHER_ACTION_TYPES.map((type) => [type, ref('SignOnPolicyActionOther').$ref])),
       },
     },
-    oneOf: [ref('SignOnPolicyActionMFA'), ref('SignOnPolicyActionLogin'), ref('SignOnPolicyActionOther')],
+    oneOf: ['SignOnPolicyActionMFA', 'SignOnPolicyActionLogin', 'SignOnPolicyActionOther'].map(ref),
   },
   SignOnPolicyActions: collection('actions', 'SignOnPolicyAction'),
 };

@@ -1,4 +1,15 @@
-import { bool, collection, count, nonEmpty, object, ref, text, timestamp, uuid, type Schema } from './common.ts';
+import {
+  bool,
+  collection,
+  count,
+  nonEmpty,
+  object,
+  ref,
+  text,
+  timestamp,
+  uuid,
+  type Schema,
+} from './common.ts';
 
 /** A sign-on policy and its assignment to an application. */
 export const signOnPolicySchemas: Record<string, Schema> = {

@@ -1,4 +1,4 @@
-import { arrayOf, count, enumOf, object, secret, strings, text, uri, type Schema } from './common.ts';
+import { arrayOf, count, enumOf, object, ref, secret, strings, text, uri, type Schema } from './common.ts';
 
 /** The token endpoint's success body (RFC 6749 §5.1) and the provider's published keys. */
 export const tokenSchemas: Record<string, Schema> = {
@@ -34,7 +34,7 @@ export const tokenSchemas: Record<string, Schema> = {
     if: { required: ['kty'], properties: { kty: { const: 'RSA' } } },
     then: { required: ['n', 'e'] },
   },
-  JsonWebKeySet: object({ keys: arrayOf({ $ref: '#/components/schemas/JsonWebKey' }, { minItems: 1 }) }, ['keys']),
+  JsonWebKeySet: object({ keys: arrayOf(ref('JsonWebKey'), { minItems: 1 }) }, ['keys']),
   OpenIDConfiguration: object(
     {
       issuer: uri,

@@ -18,8 +18,14 @@ import {
  */
 const PRINTABLE = '^[\\p{L}\\p{M}\\p{Zs}\\p{S}\\p{N}\\p{P}]*$';
 const PERSON_NAME = "^[\\p{L}\\p{M}\\p{N}' .-]*$";
+const STREET = '^[\\p{L}\\p{M}\\p{N}\\p{Zs}\\p{P}\\n\\r]*$';
 
-const printable = (maxLength: number): Schema => ({ type: 'string', minLength: 1, maxLength, pattern: PRINTABLE });
+const printable = (maxLength: number): Schema => ({
+  type: 'string',
+  minLength: 1,
+  maxLength,
+  pattern: PRINTABLE,
+});
 const personName: Schema = { type: 'string', minLength: 1, maxLength: 256, pattern: PERSON_NAME };
 
 export const PASSWORD_STATUSES = [
@@ -82,14 +88,17 @@ const User: Schema = object(
         'PING_ONE',
       ]),
     }),
-    lifecycle: object({ status: enumOf(['ACCOUNT_OK', 'VERIFICATION_REQUIRED']), suppressVerificationCode: bool }),
+    lifecycle: object({
+      status: enumOf(['ACCOUNT_OK', 'VERIFICATION_REQUIRED']),
+      suppressVerificationCode: bool,
+    }),
     verifyStatus: enumOf(['NOT_INITIATED', 'ENABLED', 'DISABLED']),
     address: object({
       countryCode: { type: 'string', pattern: '^[A-Z]{2}$' },
       locality: printable(256),
       postalCode: printable(40),
       region: printable(256),
-      streetAddress: { type: 'string', minLength: 1, maxLength: 256, pattern: '^[\\p{L}\\p{M}\\p{N}\\p{Zs}\\p{P}\\n\\r]*$' },
+      streetAddress: { type: 'string', minLength: 1, maxLength: 256, pattern: STREET },
     }),
     externalId: { type: 'string', minLength: 1, maxLength: 1024 },
     locale: printable(256),

@@ -50,13 +50,16 @@ function content(schema: string, mediaTypes: string[]): Record<string, OpenAPIV3
   return Object.fromEntries(mediaTypes.map((type) => [type, { schema: ref(schema) }]));
 }
 
+/** 429 comes with Retry-After; PingOne's other errors carry no header the contract requires. */
+const RETRY_AFTER = {
+  'Retry-After': { required: true, schema: retryAfter as OpenAPIV3_1.HeaderObject['schema'] },
+};
+
 function errorResponse(status: number, schema: string): OpenAPIV3_1.ResponseObject {
   return {
     description: REASONS[status] ?? 'Error',
     content: content(schema, JSON_TYPES),
-    ...(status === 429
-      ? { headers: { 'Retry-After': { required: true, schema: retryAfter as OpenAPIV3_1.HeaderObject['schema'] } } }
-      : {}),
+    ...(status === 429 ? { headers: RETRY_AFTER } : {}),
   };
 }
 
@@ -69,7 +72,8 @@ export function operationObject(spec: OperationSpec, plane: Plane): Operation {
     },
   };
   for (const status of spec.oauthErrors ?? []) {
-    responses[status] = { description: REASONS[status] ?? 'Error', content: content('OAuthError', ['application/json']) };
+    const description = REASONS[status] ?? 'Error';
+    responses[status] = { description, content: content('OAuthError', ['application/json']) };
   }
   for (const status of spec.errors) {
     const schema = ERROR_SCHEMA_BY_STATUS[status];
@@ -82,12 +86,14 @@ export function operationObject(spec: OperationSpec, plane: Plane): Operation {
     summary: spec.summary,
     'x-plane': plane,
     ...(spec.query ? { parameters: spec.query } : {}),
-    ...(spec.request
-      ? { requestBody: { required: true, content: { [spec.request.mediaType]: { schema: ref(spec.request.schema) } } } }
-      : {}),
+    ...(spec.request ? { requestBody: requestBody(spec.request.mediaType, spec.request.schema) } : {}),
     ...(spec.security ? { security: spec.security } : {}),
     responses,
   };
+}
+
+function requestBody(mediaType: string, schema: string): OpenAPIV3_1.RequestBodyObject {
+  return { required: true, content: { [mediaType]: { schema: ref(schema) } } };
 }
 
 /** A query parameter. */

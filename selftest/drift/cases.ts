@@ -57,7 +57,7 @@ export const DRIFTED_MEDIA_TYPE = 'text/plain';
 export interface DriftCase extends FlowStep {
   kind: DriftKind;
   /** The fault API's `fault` object. */
-  fault: Record<string, unknown>;
+  fault: { kind: DriftKind; [field: string]: unknown };
   /** What the cell shows: the JSON path, or the status or media type answered. */
   target: string;
   /** Texts the first failed step's error must contain, besides the step and the operationId. */
@@ -118,8 +118,8 @@ function successShape(operationId: string): { schema: Node; at: string[]; exampl
   // PingOne's list envelope: `_embedded.<name>` beside `count` and `size` (a flow has `_embedded` too).
   const isList = schema.required?.includes('_embedded') && schema.properties?.count !== undefined;
   const embedded = isList ? resolve(schema.properties._embedded, undefined) : undefined;
-  const listed = embedded?.required?.find((name: string) => resolve(embedded.properties[name], undefined).type === 'array');
-  if (!listed) return { schema, at: [], example };
+  const listed: string | undefined = embedded?.required?.find((name: string) => resolve(embedded.properties[name], undefined).type === 'array');
+  if (!embedded || !listed) return { schema, at: [], example };
   example = example?._embedded?.[listed]?.[0];
   schema = resolve(resolve(embedded.properties[listed], undefined).items, example);
   return { schema, at: ['_embedded', listed, '0'], example };

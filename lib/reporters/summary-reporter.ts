@@ -64,7 +64,8 @@ export default class SummaryReporter implements Reporter {
       title: test.title,
       status: result.status,
       durationMs: result.duration,
-      retries: test.annotations.concat(result.annotations).filter((a) => a.type === 'retry').map((a) => a.description ?? ''),
+      // The result's annotations already hold the test's (Playwright copies them): one source, no doubles.
+      retries: result.annotations.filter((a) => a.type === 'retry').map((a) => a.description ?? ''),
       calls,
       ...(result.error?.message ? { error: result.error.message.split('\n')[0] } : {}),
     });

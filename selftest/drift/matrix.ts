@@ -34,9 +34,11 @@ export function judgeDrift(cell: DriftCase, run: SuiteRun, emulator: Emulator): 
   if (before.length) problems.push(`earlier steps did not pass: ${before.map((s) => `${s.title.slice(0, 2)} ${s.status}`).join(', ')}`);
 
   if (firstFailed && atStep) {
-    const text = failureText(run.reportDir, firstFailed.title) ?? firstFailed.error ?? '';
+    // Long lines of the failure are wrapped at spaces: compare with whitespace collapsed.
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const text = flat(failureText(run.reportDir, firstFailed.title) ?? firstFailed.error ?? '');
     const wanted = [`Step "${firstFailed.title}" failed at ${cell.operationId} (`, ...cell.evidence];
-    for (const phrase of wanted) if (!text.includes(phrase)) problems.push(`the failure does not say "${phrase}"`);
+    for (const phrase of wanted) if (!text.includes(flat(phrase))) problems.push(`the failure does not say "${phrase}"`);
   }
   problems.push(...leftoverProblems(run, emulator));
 

@@ -23,7 +23,7 @@ const urlsOf = (emulator: RunningEmulator) => ({ api: emulator.url, auth: emulat
 async function watchWrites(emulator: RunningEmulator): Promise<() => Promise<string[]>> {
   const writes = routes.filter((route) => route.plane === 'management' && route.method !== 'GET');
   for (const route of writes) await injectFault(emulator.url, { operationId: route.operationId, count: 0, fault: { kind: 'delay', ms: 0 } });
-  return async () => (await listFaults(emulator.url)).filter((fault) => fault.hits > 0).map((fault) => `${fault.operationId} ×${fault.hits}`);
+  return async () => (await listFaults(emulator.url)).filter((fault) => fault.fault.kind === 'delay' && fault.hits > 0).map((fault) => `${fault.operationId} ×${fault.hits}`);
 }
 
 test('refuses a PRODUCTION environment before any write, naming PINGONE_ALLOW_PRODUCTION', async () => {
